@@ -1,0 +1,95 @@
+import express, { type Express, type RequestHandler } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { Logger } from 'pino';
+
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createEventHandlers } from './events/event-handlers';
+import type { EventStore } from './events/event-store';
+import { loadContract, type OpenApiDocument } from './http/contract';
+import { createCors } from './http/cors';
+import { createErrorHandler } from './http/error-handler';
+import { problems } from './http/problems';
+import { createRequestLog } from './http/request-log';
+import { createRoutes } from './http/routes';
+import { createServiceHandlers } from './http/service-handlers';
+
+export interface AppDependencies {
+  config: Pick<Config, 'basePath' | 'allowedOrigins'>;
+  database: Database;
+  events: EventStore;
+  logger: Logger;
+}
+
+const EVENT_BODY_LIMIT = '16kb';
+
+/**
+ * Builds the Express app; it never listens (see server.ts). The contract
+ * drives it: express-openapi-validator checks each request against
+ * openapi/swagger.yaml, and the routes are that document's operations.
+ */
+export function createApp({ config, database, events, logger }: AppDependencies): Express {
+  const contract = loadContract(config.basePath);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.set('etag', false);
+
+  app.use(createRequestLog(logger));
+  app.use(withoutTrailingSlash(config.basePath));
+  app.use(createCors(config.allowedOrigins));
+  app.use(parseJsonBodies(EVENT_BODY_LIMIT));
+  app.use(createValidator(contract.document));
+
+  const handlers = {
+    ...createEventHandlers(events),
+    ...createServiceHandlers(database, contract),
+  };
+  app.use(config.basePath || '/', createRoutes(contract.document, handlers));
+
+  app.use((_req, _res, next) => next(problems.notFound()));
+  app.use(createErrorHandler(logger));
+  return app;
+}
+
+/**
+ * `navigator.sendBeacon` can only send text/plain without a preflight, so a
+ * text/plain body is parsed as the JSON it holds; the contract lists both
+ * media types with the same schema.
+ */
+function parseJsonBodies(limit: string): RequestHandler {
+  return express.json({ limit, type: ['application/json', 'text/plain'], strict: false });
+}
+
+function createValidator(document: OpenApiDocument): RequestHandler[] {
+  return OpenApiValidator.middleware({
+    // The validator keeps its own copy; ours stays as served.
+    apiSpec: structuredClone(document) as never,
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, allErrors: true },
+    validateResponses: false,
+    validateFormats: true,
+    ignoreUndocumented: false,
+  }) as RequestHandler[];
+}
+
+/**
+ * Deployed frontends post to `/search_event/`: a trailing slash names the
+ * same operation, so it is dropped before routing and validation.
+ */
+function withoutTrailingSlash(basePath: string): RequestHandler {
+  const root = basePath === '' ? '/' : basePath;
+
+  return (req, _res, next) => {
+    const [pathname, query] = splitUrl(req.url);
+    if (pathname.length > 1 && pathname.endsWith('/')) {
+      const trimmed = pathname.replace(/\/+$/, '') || '/';
+      req.url = (trimmed === basePath ? root : trimmed) + query;
+    }
+    next();
+  };
+}
+
+function splitUrl(url: string): [string, string] {
+  const index = url.indexOf('?');
+  return index === -1 ? [url, ''] : [url.slice(0, index), url.slice(index)];
+}
