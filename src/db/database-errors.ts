@@ -10,17 +10,25 @@ const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 // e.g. the server is shutting down): https://www.postgresql.org/docs/current/errcodes-appendix.html
 const unreachableSqlStates = /^(08|57P0)/;
 
-export function isDatabaseUnreachable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+interface ErrorLike {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+}
 
-  const code = (error as { code?: unknown }).code;
+// Duck-typed rather than `instanceof Error`: errors raised by Node's sockets
+// may come from another realm (a vm context, as under jest).
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+
+  const { code, name, message } = error as ErrorLike;
   if (typeof code === 'string' && (unreachableCodes.has(code) || unreachableSqlStates.test(code))) {
     return true;
   }
   return (
-    error.name === 'KnexTimeoutError' ||
+    name === 'KnexTimeoutError' ||
     /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect/i.test(
-      error.message,
+      String(message),
     )
   );
 }

@@ -28,10 +28,12 @@ export async function openDatabase(config: DatabaseConfig, logger: Logger): Prom
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? embedded!.url;
 
-  const orm = await initOrm(config, url, embedded ? 1 : config.dbPoolMax).catch(async (error) => {
-    await embedded?.stop();
-    throw error;
-  });
+  const orm = await initOrm(config, url, embedded ? 1 : config.dbPoolMax, logger).catch(
+    async (error) => {
+      await embedded?.stop();
+      throw error;
+    },
+  );
   const database = {
     orm,
     knex: orm.em.getConnection().getKnex(),
@@ -43,7 +45,12 @@ export async function openDatabase(config: DatabaseConfig, logger: Logger): Prom
   return database;
 }
 
-async function initOrm(config: DatabaseConfig, url: string, poolMax: number): Promise<MikroORM> {
+async function initOrm(
+  config: DatabaseConfig,
+  url: string,
+  poolMax: number,
+  logger: Logger,
+): Promise<MikroORM> {
   return MikroORM.init({
     clientUrl: url,
     entities,
@@ -57,6 +64,13 @@ async function initOrm(config: DatabaseConfig, url: string, poolMax: number): Pr
     driverOptions: {
       acquireConnectionTimeout: config.dbConnectTimeoutMs + 1000,
       connection: { connectionTimeoutMillis: config.dbConnectTimeoutMs },
+      // knex prints its warnings to the console; they belong in the JSON log.
+      log: {
+        warn: (message: unknown) => logger.warn({ detail: String(message) }, 'database warning'),
+        error: (message: unknown) => logger.error({ detail: String(message) }, 'database error'),
+        deprecate: () => {},
+        debug: () => {},
+      },
     },
     migrations: {
       migrationsList,

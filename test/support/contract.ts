@@ -27,7 +27,7 @@ export class ContractChecker {
   /** Throws when the response does not match the contract. */
   check(method: string, route: string, status: number, contentType: string, body: unknown): void {
     const operation = this.document.paths[route]?.[method.toLowerCase()];
-    if (!operation) throw new Error(`no operation ${method} ${route} in the contract`);
+    if (!operation) return this.checkOutsideContract(method, route, status, contentType, body);
 
     const response = this.resolve(operation.responses[String(status)]);
     if (!response) throw new Error(`${method} ${route}: status ${status} is not in the contract`);
@@ -40,6 +40,21 @@ export class ContractChecker {
       );
     }
     this.validateBody(method, route, status, mediaType, declared, body);
+  }
+
+  /** A request the contract has no operation for must get a 404 or 405 problem. */
+  checkOutsideContract(
+    method: string,
+    route: string,
+    status: number,
+    contentType: string,
+    body: unknown,
+  ): void {
+    if (![404, 405].includes(status) || !contentType.startsWith('application/problem+json')) {
+      throw new Error(`${method} ${route}: ${status} ${contentType} for an unknown operation`);
+    }
+    const problem = { schema: { $ref: '#/components/schemas/Problem' } };
+    this.validateBody(method, route, status, 'application/problem+json', problem, body);
   }
 
   private validateBody(

@@ -92,9 +92,13 @@ export function checkAgainstContract(
   json: unknown,
 ): void {
   const pathname = new URL(path, 'http://x').pathname;
-  if (method === 'OPTIONS' || !pathname.startsWith(basePath)) return;
+  // A preflight is CORS, not an operation; its answer has no body.
+  if (method === 'OPTIONS') return;
 
   const route = contract.routeOf(pathname.slice(basePath.length) || '/');
-  if (route === undefined) return;
+  if (route === undefined) {
+    contract.checkOutsideContract(method, pathname, status, contentType, json);
+    return;
+  }
   contract.check(method, route, status, contentType, json);
 }

@@ -39,10 +39,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     settings: { databaseUrl: url.toString(), dataDir: IN_MEMORY },
     label: 'postgresql',
-    drop: () =>
-      withAdminClient(serverUrl, (client) =>
+    drop: async () => {
+      await withAdminClient(serverUrl, (client) =>
         client.query(`drop database if exists ${name} with (force)`),
-      ),
+      );
+    },
   };
 }
 
