@@ -72,6 +72,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 500 events of any kinds at once
+         * @description Each event carries its kind in `kind` and the fields of that kind's
+         *     single-event operation. The batch is validated as a whole: one bad
+         *     event rejects it, and the 400 names the index and field of every bad
+         *     event. A valid batch is stored in one transaction. Body limit 512 KiB.
+         */
+        post: operations["createEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily usage figures
+         * @description Searches, sessions, clicks and detail-page actions per day.
+         *     One row per day (window) and item, oldest day first. JSON by default;
+         *     CSV with `Accept: text/csv` (cells that a spreadsheet would run as a
+         *     formula are prefixed with a single quote).
+         */
+        get: operations["getUsageReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Result clicks per catalog source
+         * @description Clicks on results per catalog source; clicks on results missing from the catalog count under a null source.
+         *     One row per day (window) and item, oldest day first. JSON by default;
+         *     CSV with `Accept: text/csv` (cells that a spreadsheet would run as a
+         *     formula are prefixed with a single quote).
+         */
+        get: operations["getSourceReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/referers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Embeds per referring domain
+         * @description License badge images loaded by pages on other sites, per domain.
+         *     One row per day (window) and item, oldest day first. JSON by default;
+         *     CSV with `Accept: text/csv` (cells that a spreadsheet would run as a
+         *     formula are prefixed with a single quote).
+         */
+        get: operations["getRefererReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/top-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most frequent search terms
+         * @description The 100 most frequent normalised terms per day, most frequent first, ties by term.
+         *     One row per day (window) and item, oldest day first. JSON by default;
+         *     CSV with `Accept: text/csv` (cells that a spreadsheet would run as a
+         *     formula are prefixed with a single quote).
+         */
+        get: operations["getTopSearchReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/top-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most clicked results
+         * @description The 500 most clicked results per day, most clicked first, ties by UUID.
+         *     One row per day (window) and item, oldest day first. JSON by default;
+         *     CSV with `Accept: text/csv` (cells that a spreadsheet would run as a
+         *     formula are prefixed with a single quote).
+         */
+        get: operations["getTopResultReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/search-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search quality figures
+         * @description Click-through rate, mean reciprocal rank and more, for the whole day (term null) and for each of its top terms.
+         *     One row per day (window) and item, oldest day first. JSON by default;
+         *     CSV with `Accept: text/csv` (cells that a spreadsheet would run as a
+         *     formula are prefixed with a single quote).
+         */
+        get: operations["getSearchQualityReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -161,6 +322,66 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Window: {
+            /**
+             * Format: date-time
+             * @description Start of the report's window, inclusive.
+             */
+            start_time: string;
+            /**
+             * Format: date-time
+             * @description End of the report's window, exclusive.
+             */
+            end_time: string;
+        };
+        Count: number;
+        /** @description A share from 0 to 1; null when there was nothing to divide by. */
+        Ratio: number | null;
+        UsageReport: components["schemas"]["Window"] & {
+            results_clicked: components["schemas"]["Count"];
+            attribution_buttonclicks: components["schemas"]["Count"];
+            survey_responses: components["schemas"]["Count"];
+            source_clicked: components["schemas"]["Count"];
+            creator_clicked: components["schemas"]["Count"];
+            shared_social: components["schemas"]["Count"];
+            sessions: components["schemas"]["Count"];
+            searches: components["schemas"]["Count"];
+            attribution_referer_hits: components["schemas"]["Count"];
+            avg_rating: components["schemas"]["Ratio"];
+            avg_searches_per_session: number;
+        };
+        SourceReport: components["schemas"]["Window"] & {
+            source_id: string | null;
+            result_clicks: components["schemas"]["Count"];
+        };
+        RefererReport: components["schemas"]["Window"] & {
+            domain: string;
+            hits: components["schemas"]["Count"];
+        };
+        TopSearchReport: components["schemas"]["Window"] & {
+            term: string;
+            hits: components["schemas"]["Count"];
+        };
+        TopResultReport: components["schemas"]["Window"] & {
+            /** Format: uuid */
+            result_uuid: string;
+            hits: components["schemas"]["Count"];
+            source: string | null;
+            title: string | null;
+        };
+        SearchQualityReport: components["schemas"]["Window"] & {
+            /** @description The normalised term, or null for the whole window. */
+            term: string | null;
+            searches: components["schemas"]["Count"];
+            pairs: components["schemas"]["Count"];
+            clicked_pairs: components["schemas"]["Count"];
+            click_through_rate: components["schemas"]["Ratio"];
+            mean_reciprocal_rank: components["schemas"]["Ratio"];
+            avg_click_rank: number | null;
+            zero_click_rate: components["schemas"]["Ratio"];
+            zero_result_rate: components["schemas"]["Ratio"];
+            relevance: components["schemas"]["Ratio"];
+        };
         /**
          * Format: uuid
          * @example 6a1c1d2e-8b3f-4c2a-9e4d-1f0a2b3c4d5e
@@ -181,8 +402,7 @@ export interface components {
         SearchEvent: {
             query: components["schemas"]["Query"];
             session_uuid: components["schemas"]["Uuid"];
-            /** @description How many results the search returned. */
-            result_count?: number;
+            result_count?: components["schemas"]["ResultCount"];
         };
         /**
          * @example {
@@ -207,8 +427,7 @@ export interface components {
             query: components["schemas"]["Query"];
             session_uuid: components["schemas"]["Uuid"];
             result_uuid: components["schemas"]["Uuid"];
-            /** @description Position of the result in the list, 0 for the first. */
-            result_rank: number;
+            result_rank: components["schemas"]["ResultRank"];
         };
         /**
          * @description `ATTRIBUTION_CLICKED`: an attribution text was generated;
@@ -228,6 +447,83 @@ export interface components {
             event_type: components["schemas"]["DetailPageEventType"];
             result_uuid: components["schemas"]["Uuid"];
         };
+        /**
+         * @example {
+         *       "events": [
+         *         {
+         *           "kind": "search_event",
+         *           "query": "mountain lake",
+         *           "session_uuid": "6a1c1d2e-8b3f-4c2a-9e4d-1f0a2b3c4d5e",
+         *           "result_count": 240
+         *         },
+         *         {
+         *           "kind": "result_click_event",
+         *           "query": "mountain lake",
+         *           "session_uuid": "6a1c1d2e-8b3f-4c2a-9e4d-1f0a2b3c4d5e",
+         *           "result_uuid": "9f8e7d6c-5b4a-4392-8171-605f4e3d2c1b",
+         *           "result_rank": 3
+         *         }
+         *       ]
+         *     }
+         */
+        EventBatch: {
+            events: components["schemas"]["BatchedEvent"][];
+        };
+        BatchedEvent: components["schemas"]["search_event"] | components["schemas"]["search_rating_event"] | components["schemas"]["result_click_event"] | components["schemas"]["detail_page_event"];
+        search_event: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "search_event";
+            query: components["schemas"]["Query"];
+            session_uuid: components["schemas"]["Uuid"];
+            result_count?: components["schemas"]["ResultCount"];
+        };
+        search_rating_event: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "search_rating_event";
+            query: components["schemas"]["Query"];
+            relevant: boolean;
+        };
+        result_click_event: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "result_click_event";
+            query: components["schemas"]["Query"];
+            session_uuid: components["schemas"]["Uuid"];
+            result_uuid: components["schemas"]["Uuid"];
+            result_rank: components["schemas"]["ResultRank"];
+        };
+        detail_page_event: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "detail_page_event";
+            event_type: components["schemas"]["DetailPageEventType"];
+            result_uuid: components["schemas"]["Uuid"];
+        };
+        /**
+         * @example {
+         *       "status": "created",
+         *       "count": 2
+         *     }
+         */
+        BatchCreated: {
+            /** @enum {string} */
+            status: "created";
+            count: number;
+        };
+        /** @description How many results the search returned. */
+        ResultCount: number;
+        /** @description Position of the result in the list, 0 for the first. */
+        ResultRank: number;
         /**
          * @example {
          *       "status": "created"
@@ -282,6 +578,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description The bearer token is missing or wrong. */
+        Unauthorized: {
+            headers: {
+                /** @description The scheme to use (Bearer). */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Neither JSON nor CSV is acceptable to the client. */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The event is stored (its row is committed). */
         Created: {
             headers: {
@@ -348,7 +664,18 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description First day (in REPORT_TIMEZONE), inclusive.
+         * @example 2026-11-30
+         */
+        From: string;
+        /**
+         * @description Last day (in REPORT_TIMEZONE), inclusive.
+         * @example 2026-12-02
+         */
+        To: string;
+    };
     requestBodies: {
         SearchEvent: {
             content: {
@@ -448,6 +775,301 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatch"];
+                "text/plain": components["schemas"]["EventBatch"];
+            };
+        };
+        responses: {
+            /** @description Every event of the batch is stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUsageReports: {
+        parameters: {
+            query: {
+                /**
+                 * @description First day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-11-30
+                 */
+                from: components["parameters"]["From"];
+                /**
+                 * @description Last day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-12-02
+                 */
+                to: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored reports of the days from `from` to `to`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: components["schemas"]["UsageReport"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSourceReports: {
+        parameters: {
+            query: {
+                /**
+                 * @description First day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-11-30
+                 */
+                from: components["parameters"]["From"];
+                /**
+                 * @description Last day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-12-02
+                 */
+                to: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored reports of the days from `from` to `to`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: components["schemas"]["SourceReport"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRefererReports: {
+        parameters: {
+            query: {
+                /**
+                 * @description First day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-11-30
+                 */
+                from: components["parameters"]["From"];
+                /**
+                 * @description Last day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-12-02
+                 */
+                to: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored reports of the days from `from` to `to`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: components["schemas"]["RefererReport"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTopSearchReports: {
+        parameters: {
+            query: {
+                /**
+                 * @description First day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-11-30
+                 */
+                from: components["parameters"]["From"];
+                /**
+                 * @description Last day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-12-02
+                 */
+                to: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored reports of the days from `from` to `to`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: components["schemas"]["TopSearchReport"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTopResultReports: {
+        parameters: {
+            query: {
+                /**
+                 * @description First day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-11-30
+                 */
+                from: components["parameters"]["From"];
+                /**
+                 * @description Last day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-12-02
+                 */
+                to: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored reports of the days from `from` to `to`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: components["schemas"]["TopResultReport"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSearchQualityReports: {
+        parameters: {
+            query: {
+                /**
+                 * @description First day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-11-30
+                 */
+                from: components["parameters"]["From"];
+                /**
+                 * @description Last day (in REPORT_TIMEZONE), inclusive.
+                 * @example 2026-12-02
+                 */
+                to: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored reports of the days from `from` to `to`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        rows: components["schemas"]["SearchQualityReport"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            406: components["responses"]["NotAcceptable"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

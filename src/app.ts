@@ -8,20 +8,27 @@ import { createEventHandlers } from './events/event-handlers';
 import type { EventStore } from './events/event-store';
 import { loadContract, type OpenApiDocument } from './http/contract';
 import { createCors } from './http/cors';
+import { serveDashboard } from './http/dashboard';
 import { createErrorHandler } from './http/error-handler';
 import { problems } from './http/problems';
 import { createRequestLog } from './http/request-log';
 import { createRoutes } from './http/routes';
 import { createServiceHandlers } from './http/service-handlers';
+import { requireReportsToken } from './http/reports-auth';
+import { pooledSql } from './db/pooled-sql';
+import { reportDefinition } from './reports/all-reports';
+import { readReports } from './reports/read-reports';
+import { createReportHandlers, type ReadReports } from './reports/report-handlers';
 
 export interface AppDependencies {
-  config: Pick<Config, 'basePath' | 'allowedOrigins'>;
+  config: Pick<Config, 'basePath' | 'allowedOrigins' | 'reportsToken' | 'reportTimeZone'>;
   database: Database;
   events: EventStore;
   logger: Logger;
 }
 
 const EVENT_BODY_LIMIT = '16kb';
+const BATCH_BODY_LIMIT = '512kb';
 
 /**
  * Builds the Express app; it never listens (see server.ts). The contract
@@ -38,18 +45,32 @@ export function createApp({ config, database, events, logger }: AppDependencies)
   app.use(createRequestLog(logger));
   app.use(withoutTrailingSlash(config.basePath));
   app.use(createCors(config.allowedOrigins));
+  app.use(`${config.basePath}/dashboard`, serveDashboard());
+  app.use(`${config.basePath}/reports`, requireReportsToken(config.reportsToken));
+  // The batch route's parser runs first; the general one then sees a parsed body and skips it.
+  app.use(`${config.basePath}/events`, parseJsonBodies(BATCH_BODY_LIMIT));
   app.use(parseJsonBodies(EVENT_BODY_LIMIT));
   app.use(createValidator(contract.document));
 
   const handlers = {
     ...createEventHandlers(events),
     ...createServiceHandlers(database, contract),
+    ...createReportHandlers(storedReports(database, config.reportTimeZone), columnsOf),
   };
   app.use(config.basePath || '/', createRoutes(contract.document, handlers));
 
   app.use((_req, _res, next) => next(problems.notFound()));
   app.use(createErrorHandler(logger));
   return app;
+}
+
+function storedReports(database: Database, timeZone: string): ReadReports {
+  const sql = pooledSql(database.knex);
+  return (kind, from, to) => readReports(sql, kind, from, to, timeZone);
+}
+
+function columnsOf(kind: Parameters<typeof reportDefinition>[0]): readonly string[] {
+  return reportDefinition(kind).columns;
 }
 
 /**
@@ -65,7 +86,12 @@ function createValidator(document: OpenApiDocument): RequestHandler[] {
   return OpenApiValidator.middleware({
     // The validator keeps its own copy; ours stays as served.
     apiSpec: structuredClone(document) as never,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, allErrors: true },
+    validateRequests: {
+      allowUnknownQueryParameters: false,
+      coerceTypes: false,
+      allErrors: true,
+      discriminator: true,
+    },
     validateResponses: false,
     validateFormats: true,
     ignoreUndocumented: false,

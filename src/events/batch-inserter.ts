@@ -86,13 +86,17 @@ export class BatchInserter {
   }
 
   private async write(batch: Pending[]): Promise<void> {
-    const placeholders = `(${this.target.columns.map(() => '?').join(', ')})`;
-    const rows = batch.map(() => placeholders).join(', ');
-    const sql = `insert into ${this.target.table} (${this.target.columns.join(', ')}) values ${rows}`;
-
+    const sql = insertSql(this.target, batch.length);
     await this.knex.raw(
       sql,
       batch.flatMap((pending) => pending.values as Knex.Value[]),
     );
   }
+}
+
+/** A multi-row INSERT with knex `?` placeholders for `rowCount` rows. */
+export function insertSql(target: BatchTarget, rowCount: number): string {
+  const placeholders = `(${target.columns.map(() => '?').join(', ')})`;
+  const rows = new Array(rowCount).fill(placeholders).join(', ');
+  return `insert into ${target.table} (${target.columns.join(', ')}) values ${rows}`;
 }

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-import { isDatabaseUnreachable } from '../db/database-errors';
+import { isDatabaseUnreachable, isRowRejected } from '../db/database-errors';
 import { HttpProblem, problems, type FieldError } from './problems';
 
 /** The shape of body-parser's errors (https://github.com/expressjs/body-parser#errors). */
@@ -65,6 +65,7 @@ export function toProblem(error: unknown): HttpProblem {
   if (isBodyParserError(error)) return fromBodyParser(error) ?? problems.internal();
   if (isValidatorError(error)) return fromValidator(error) ?? problems.internal();
   if (isDatabaseUnreachable(error)) return problems.databaseUnavailable();
+  if (isRowRejected(error)) return problems.rowRejected();
   return problems.internal();
 }
 

@@ -55,6 +55,13 @@ export const problems = {
     ),
   malformedJson: () =>
     new HttpProblem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.'),
+  rowRejected: () =>
+    new HttpProblem(
+      400,
+      'rejected-by-database',
+      'Event refused',
+      'The database refused the values of this event; nothing was stored.',
+    ),
   unauthorized: (detail: string) => new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
   forbiddenOrigin: () =>
     new HttpProblem(

@@ -110,7 +110,9 @@ describe(`SIGTERM during load (${process.env.TEST_DB_LABEL ?? 'embedded'} databa
   it('when SIGTERM arrives with requests in flight, then every 201 has its row and exit is 0', async () => {
     const databaseUrl = testDatabase.settings.databaseUrl;
     if (databaseUrl) await (await openMigratedDatabase(testDatabase)).close();
-    const env = databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir };
+    const env: Record<string, string> = databaseUrl
+      ? { DATABASE_URL: databaseUrl }
+      : { DATA_DIR: dataDir };
     const service = await startServiceProcess(env);
 
     const requests = Array.from({ length: 300 }, (_, index) => postSearch(service, index));
