@@ -7,7 +7,7 @@ BIN := node_modules/.bin
 CLI := node dist/src/cli/main.js
 
 .PHONY: run test build docs generate check-generated lint-spec format lint typecheck \
-	unit-test migrate bench clean
+	unit-test migrate bench bench-attribution bench-reports dashboard-demo clean
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -17,9 +17,10 @@ $(NPM_STAMP): package.json package-lock.json
 run: build
 	$(CLI) serve
 
-## build: compile TypeScript and the docs page into dist/
+## build: compile TypeScript, the docs page and the dashboard into dist/
 build: $(NPM_STAMP) docs
 	$(BIN)/tsc -p tsconfig.build.json
+	node scripts/build-dashboard.mjs
 
 ## docs: the Redoc page, self-contained (no CDN, no web fonts), in dist/docs/index.html
 docs: $(NPM_STAMP)
@@ -53,6 +54,7 @@ lint: $(NPM_STAMP)
 
 typecheck: $(NPM_STAMP)
 	$(BIN)/tsc --noEmit -p tsconfig.json
+	$(BIN)/tsc -p dashboard/tsconfig.json
 
 ## unit-test: jest on the embedded database, then on PostgreSQL when TEST_DATABASE_URL is set
 unit-test: build
@@ -70,6 +72,24 @@ test: lint-spec check-generated format lint typecheck unit-test
 ## migrate: apply migrations to DATABASE_URL (or the embedded database)
 migrate: build
 	$(CLI) migrate
+
+## bench-attribution: records/s of `attribution ingest` on 1,000,000 records into PostgreSQL
+## (DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test; BENCH_RECORDS to change the count)
+bench-attribution: build
+	node dist/bench/attribution.js
+
+## bench-reports: seconds per report kind of a 30-day backfill over 2.4 million seeded events
+## (a scratch database on DATABASE_URL's server, else postgresql://postgres@127.0.0.1:5432/test)
+bench-reports: build
+	node dist/bench/reports.js
+
+## bench: ingestion throughput against a bare Express floor (BENCH_DB=embedded for PGlite)
+bench: build
+	BENCH_DB=$(BENCH_DB) node dist/bench/ingest.js
+
+## dashboard-demo: the dashboard on the report fixture (embedded database under DATA_DIR/demo)
+dashboard-demo: build
+	$(CLI) demo
 
 clean:
 	rm -rf dist

@@ -1,6 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 
 import { Migration20261204000000_event_tables } from './Migration20261204000000_event_tables';
+import { Migration20261204010000_attribution_referrer_event } from './Migration20261204010000_attribution_referrer_event';
+import { Migration20261204020000_report_tables } from './Migration20261204020000_report_tables';
 
 /**
  * Every migration, oldest first. Listing the classes (rather than scanning a
@@ -9,4 +11,9 @@ import { Migration20261204000000_event_tables } from './Migration20261204000000_
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204000000_event_tables', class: Migration20261204000000_event_tables },
+  {
+    name: 'Migration20261204010000_attribution_referrer_event',
+    class: Migration20261204010000_attribution_referrer_event,
+  },
+  { name: 'Migration20261204020000_report_tables', class: Migration20261204020000_report_tables },
 ];

@@ -5,6 +5,13 @@
  * that the runner can stop with one clear line.
  */
 
+import { parseIgnoredDomains, type IgnoredDomains } from './attribution/ignored-domains';
+import {
+  SASL_MECHANISMS,
+  type KafkaSettings,
+  type SaslMechanism,
+} from './attribution/kafka-settings';
+
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
     super(`${variable}: ${problem}`);
@@ -112,6 +119,46 @@ function identifier(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name, String(fallback));
+  if (raw !== 'true' && raw !== 'false') {
+    throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  }
+  return raw === 'true';
+}
+
+function ignoredDomains(env: Env): IgnoredDomains {
+  // Set but empty means "ignore no domain", so the default applies only when unset.
+  try {
+    return parseIgnoredDomains(env.ATTRIBUTION_IGNORED_DOMAINS ?? 'localhost');
+  } catch (error) {
+    throw new ConfigError('ATTRIBUTION_IGNORED_DOMAINS', (error as Error).message);
+  }
+}
+
+function kafka(env: Env): KafkaSettings {
+  return Object.freeze({
+    brokers: list(env, 'KAFKA_BROKERS', []),
+    topic: text(env, 'KAFKA_TOPIC', 'access-log'),
+    groupId: text(env, 'KAFKA_GROUP_ID', 'search-analytics-attribution'),
+    ssl: flag(env, 'KAFKA_SSL', false),
+    sasl: kafkaSasl(env),
+  });
+}
+
+function kafkaSasl(env: Env): KafkaSettings['sasl'] {
+  const mechanism = optionalText(env, 'KAFKA_SASL_MECHANISM');
+  if (mechanism === undefined) return undefined;
+  if (!(SASL_MECHANISMS as readonly string[]).includes(mechanism)) {
+    throw new ConfigError('KAFKA_SASL_MECHANISM', `must be one of ${SASL_MECHANISMS.join(', ')}`);
+  }
+  const username = optionalText(env, 'KAFKA_SASL_USERNAME');
+  const password = optionalText(env, 'KAFKA_SASL_PASSWORD');
+  if (username === undefined) throw new ConfigError('KAFKA_SASL_USERNAME', 'must be set with SASL');
+  if (password === undefined) throw new ConfigError('KAFKA_SASL_PASSWORD', 'must be set with SASL');
+  return { mechanism: mechanism as SaslMechanism, username, password };
+}
+
 export function loadConfig(env: Env = process.env) {
   return Object.freeze({
     port: integer(env, 'PORT', 8090, 0, 65535),
@@ -129,6 +176,8 @@ export function loadConfig(env: Env = process.env) {
     reportTimeZone: timeZone(env),
     catalogImageTable: identifier(env, 'CATALOG_IMAGE_TABLE', 'image'),
     retentionDays: integer(env, 'RETENTION_DAYS', 30, 1, 36500),
+    attributionIgnoredDomains: ignoredDomains(env),
+    kafka: kafka(env),
   });
 }
 

@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import type { Logger } from 'pino';
 
+import { attributionCommand } from '../attribution/commands';
 import { loadConfig, type Config } from '../config';
 import { migrate, openDatabase } from '../db/database';
 import { createLogger } from '../logger';
 import { startServer } from '../server';
+import { runDashboardDemo } from './demo';
+import { reportCommands } from './report-commands';
 
 /** What every command gets: the validated configuration and a logger. */
 export interface CommandContext {
@@ -31,6 +34,14 @@ export function createProgram(createContext: () => CommandContext): Command {
     .command('migrate')
     .description('apply pending database migrations')
     .action(() => runMigrations(createContext()));
+
+  program
+    .command('demo')
+    .description('serve the dashboard on the report fixture (database under DATA_DIR/demo)')
+    .action(() => runDashboardDemo(createContext()));
+
+  program.addCommand(attributionCommand(createContext));
+  for (const command of reportCommands(createContext)) program.addCommand(command);
 
   return program;
 }

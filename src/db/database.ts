@@ -77,6 +77,9 @@ async function initOrm(
       tableName: 'mikro_orm_migrations',
       transactional: true,
       silent: true,
+      // Schema snapshots serve `migration:create`, which this project does not use;
+      // without this, every migrated database leaves a file in migrations/.
+      snapshot: false,
       allOrNothing: true,
       path: 'dist/migrations',
       pathTs: 'migrations',
