@@ -189,17 +189,17 @@ describe('ingest', () => {
 
   it('when ingest runs for a while, then counts are logged at intervals and at the end', async () => {
     const { logger, lines } = logLines();
+    const progress = () => lines.filter((line) => line.msg === 'attribution ingest progress');
     async function* slowInput() {
       yield savedLine(1);
       yield ignoredLine;
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await waitFor(() => progress().length >= 2);
       yield malformedLine;
     }
 
     await ingest(slowInput(), options({ logger, progressIntervalMs: 20 }));
 
-    const progress = lines.filter((line) => line.msg === 'attribution ingest progress');
-    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress()[1]).toMatchObject({ saved: 1, ignored: 1, malformed: 0 });
     expect(lines[lines.length - 1]).toMatchObject({
       msg: 'attribution ingest finished',
       saved: 1,
