@@ -65,3 +65,19 @@ function closeServer(server: http.Server, timeoutMs: number): Promise<void> {
     server.closeIdleConnections();
   });
 }
+
+/** SIGTERM or SIGINT: close the server (see RunningServer.close), then exit 0. */
+export function stopOnSignal(server: RunningServer, logger: Logger): void {
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -12,7 +12,7 @@ import type { Config } from '../config';
 import { openDatabase } from '../db/database';
 import { pooledSql } from '../db/pooled-sql';
 import { reportDays } from '../reports/report-jobs';
-import { startServer, type RunningServer } from '../server';
+import { startServer, stopOnSignal } from '../server';
 import {
   clearEventsAndReports,
   createFixtureCatalog,
@@ -60,19 +60,4 @@ async function loadDemoReports(demoConfig: Config, logger: Logger): Promise<void
   } finally {
     await database.close();
   }
-}
-
-function stopOnSignal(server: RunningServer, logger: Logger): void {
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
 }

@@ -5,7 +5,7 @@ import { attributionCommand } from '../attribution/commands';
 import { loadConfig, type Config } from '../config';
 import { migrate, openDatabase } from '../db/database';
 import { createLogger } from '../logger';
-import { startServer } from '../server';
+import { startServer, stopOnSignal } from '../server';
 import { runDashboardDemo } from './demo';
 import { reportCommands } from './report-commands';
 
@@ -54,18 +54,7 @@ export function contextFromEnvironment(): CommandContext {
 async function serve({ config, logger }: CommandContext): Promise<void> {
   const server = await startServer(config, logger);
 
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  stopOnSignal(server, logger);
 }
 
 async function runMigrations({ config, logger }: CommandContext): Promise<void> {
