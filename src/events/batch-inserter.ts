@@ -1,7 +1,6 @@
-import type { Knex } from '@mikro-orm/knex';
-
 import { isRowRejected } from '../db/database-errors';
 import { problems } from '../http/problems';
+import type { Row } from './row-writer';
 
 /**
  * Natural batching of inserts into one table. At most one INSERT is in flight;
@@ -12,37 +11,30 @@ import { problems } from '../http/problems';
  */
 
 interface Pending {
-  values: readonly unknown[];
+  row: Row;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-export interface BatchTarget {
-  table: string;
-  columns: readonly string[];
-}
+/** Writes rows in one statement; they commit together or not at all. */
+export type WriteRows = (rows: readonly Row[]) => Promise<void>;
 
-// PostgreSQL takes at most 65,535 bind parameters in one statement.
-const MAX_PARAMETERS = 65535;
+const MAX_BATCH = 1000;
 
 export class BatchInserter {
   private waiting: Pending[] = [];
   private inFlight: Promise<void> | undefined;
-  private readonly maxBatch: number;
 
   constructor(
-    private readonly knex: Knex,
-    private readonly target: BatchTarget,
+    private readonly write: WriteRows,
     private readonly maxWaiting: number,
-  ) {
-    this.maxBatch = Math.min(1000, Math.floor(MAX_PARAMETERS / target.columns.length));
-  }
+  ) {}
 
-  insert(values: readonly unknown[]): Promise<void> {
+  insert(row: Row): Promise<void> {
     if (this.waiting.length >= this.maxWaiting) return Promise.reject(problems.queueFull());
 
     return new Promise((resolve, reject) => {
-      this.waiting.push({ values, resolve, reject });
+      this.waiting.push({ row, resolve, reject });
       this.flush();
     });
   }
@@ -52,14 +44,10 @@ export class BatchInserter {
     while (this.inFlight) await this.inFlight;
   }
 
-  get queued(): number {
-    return this.waiting.length;
-  }
-
   private flush(): void {
     if (this.inFlight || this.waiting.length === 0) return;
 
-    const batch = this.waiting.splice(0, this.maxBatch);
+    const batch = this.waiting.splice(0, MAX_BATCH);
     this.inFlight = this.writeIsolatingBadRows(batch).finally(() => {
       this.inFlight = undefined;
       this.flush();
@@ -72,7 +60,7 @@ export class BatchInserter {
    */
   private async writeIsolatingBadRows(batch: Pending[]): Promise<void> {
     try {
-      await this.write(batch);
+      await this.write(batch.map((pending) => pending.row));
       for (const pending of batch) pending.resolve();
     } catch (error) {
       if (batch.length === 1 || !isRowRejected(error)) {
@@ -84,19 +72,4 @@ export class BatchInserter {
       await this.writeIsolatingBadRows(batch.slice(middle));
     }
   }
-
-  private async write(batch: Pending[]): Promise<void> {
-    const sql = insertSql(this.target, batch.length);
-    await this.knex.raw(
-      sql,
-      batch.flatMap((pending) => pending.values as Knex.Value[]),
-    );
-  }
-}
-
-/** A multi-row INSERT with knex `?` placeholders for `rowCount` rows. */
-export function insertSql(target: BatchTarget, rowCount: number): string {
-  const placeholders = `(${target.columns.map(() => '?').join(', ')})`;
-  const rows = new Array(rowCount).fill(placeholders).join(', ');
-  return `insert into ${target.table} (${target.columns.join(', ')}) values ${rows}`;
 }

@@ -1,9 +1,10 @@
-import type { EntityMetadata } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/knex';
+import type { PoolClient } from 'pg';
 
 import type { components } from '../../generated/api';
 import type { Database } from '../db/database';
-import { BatchInserter, insertSql, type BatchTarget } from './batch-inserter';
+import { BatchInserter } from './batch-inserter';
+import { inTransaction, insertRows, tableTarget, withPoolClient } from './row-writer';
+import type { Row, TableTarget } from './row-writer';
 import {
   DetailPageEventSchema,
   ResultClickedEventSchema,
@@ -21,7 +22,7 @@ interface KindMapping<Kind extends EventKind> {
   /** The entity's class name in the ORM metadata. */
   entity: string;
   properties: string[];
-  toRow(event: EventOf<Kind>): unknown[];
+  toRow(event: EventOf<Kind>): Row;
 }
 
 const lower = (uuid: string) => uuid.toLowerCase();
@@ -63,7 +64,7 @@ const kinds = Object.keys(mappings) as EventKind[];
  * plain multi-row INSERTs without building ORM entities.
  */
 export class EventStore {
-  private readonly targets: Record<EventKind, BatchTarget>;
+  private readonly targets: Record<EventKind, TableTarget>;
   private readonly inserters: Record<EventKind, BatchInserter>;
 
   constructor(
@@ -72,13 +73,17 @@ export class EventStore {
   ) {
     const metadata = database.orm.getMetadata();
     const targetOf = (kind: EventKind) =>
-      batchTarget(metadata.get(mappings[kind].entity), mappings[kind].properties);
+      tableTarget(metadata.get(mappings[kind].entity), mappings[kind].properties);
 
     this.targets = Object.fromEntries(kinds.map((kind) => [kind, targetOf(kind)])) as never;
     this.inserters = Object.fromEntries(
       kinds.map((kind) => [
         kind,
-        new BatchInserter(database.knex, this.targets[kind], maxQueuedPerTable),
+        new BatchInserter(
+          (rows) =>
+            withPoolClient(database.knex, (client) => insertRows(client, this.targets[kind], rows)),
+          maxQueuedPerTable,
+        ),
       ]),
     ) as never;
   }
@@ -90,14 +95,14 @@ export class EventStore {
 
   /** Stores every event of the batch, or none of them. */
   async addBatch(events: readonly BatchedEvent[]): Promise<void> {
-    const rowsByKind = groupRows(events);
+    const rowsByKind = [...groupRows(events)];
+    const writeAll = async (client: PoolClient) => {
+      for (const [kind, rows] of rowsByKind) await insertRows(client, this.targets[kind], rows);
+    };
 
-    await this.database.knex.transaction(async (trx) => {
-      for (const kind of kinds) {
-        const rows = rowsByKind.get(kind);
-        if (rows) await insertChunked(trx, this.targets[kind], rows);
-      }
-    });
+    // One statement is atomic by itself; several need a transaction.
+    if (rowsByKind.length === 1) await withPoolClient(this.database.knex, writeAll);
+    else await inTransaction(this.database.knex, writeAll);
   }
 
   /** Waits until every event handed in so far is written or refused. */
@@ -106,26 +111,13 @@ export class EventStore {
   }
 }
 
-function groupRows(events: readonly BatchedEvent[]): Map<EventKind, unknown[][]> {
-  const rowsByKind = new Map<EventKind, unknown[][]>();
+function groupRows(events: readonly BatchedEvent[]): Map<EventKind, Row[]> {
+  const rowsByKind = new Map<EventKind, Row[]>();
   for (const { kind, ...event } of events) {
     const row = (mappings[kind] as KindMapping<EventKind>).toRow(event as never);
-    rowsByKind.set(kind, [...(rowsByKind.get(kind) ?? []), row]);
+    const rows = rowsByKind.get(kind);
+    if (rows) rows.push(row);
+    else rowsByKind.set(kind, [row]);
   }
   return rowsByKind;
-}
-
-async function insertChunked(trx: Knex, target: BatchTarget, rows: unknown[][]): Promise<void> {
-  const chunkSize = 1000;
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    const chunk = rows.slice(start, start + chunkSize);
-    await trx.raw(insertSql(target, chunk.length), chunk.flat() as Knex.Value[]);
-  }
-}
-
-function batchTarget(meta: EntityMetadata, properties: string[]): BatchTarget {
-  return {
-    table: meta.tableName,
-    columns: properties.map((name) => meta.properties[name].fieldNames[0]),
-  };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 
 import { isDatabaseUnreachable, isRowRejected } from '../db/database-errors';
 import { HttpProblem, problems, type FieldError } from './problems';
+import { requestIdOf } from './request-log';
 
 /** The shape of body-parser's errors (https://github.com/expressjs/body-parser#errors). */
 interface BodyParserError {
@@ -75,12 +76,14 @@ export function toProblem(error: unknown): HttpProblem {
  * request log. Internal messages never reach the client.
  */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
+  return (error, _req, res, _next) => {
     const problem = toProblem(error);
 
     if (problem.status >= 500) {
-      const log = (req as { log?: Logger }).log ?? logger;
-      log.error({ err: error, problem: problem.kind }, 'request failed');
+      logger.error(
+        { req_id: requestIdOf(res), err: error, problem: problem.kind },
+        'request failed',
+      );
     }
     if (res.headersSent) return;
 

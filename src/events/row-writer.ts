@@ -1,0 +1,83 @@
+import type { EntityMetadata } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+import type { PoolClient } from 'pg';
+
+/**
+ * Writes event rows with one prepared statement per table:
+ *
+ *   insert into search_event (query, session_uuid, result_count)
+ *   select * from unnest($1::text[], $2::uuid[], $3::int[])
+ *
+ * Each column travels as one array, so the statement text is the same for 1
+ * row or 1,000: PostgreSQL parses and plans it once per connection instead of
+ * once per batch, and no batch nears the 65,535-parameter limit.
+ */
+
+export interface TableTarget {
+  readonly table: string;
+  readonly columns: readonly string[];
+  /** Database types of the columns, for the array casts. */
+  readonly types: readonly string[];
+}
+
+export type Row = readonly unknown[];
+
+export function tableTarget(meta: EntityMetadata, properties: readonly string[]): TableTarget {
+  const columns = properties.map((name) => meta.properties[name]);
+  return {
+    table: meta.tableName,
+    columns: columns.map((property) => property.fieldNames[0]),
+    types: columns.map((property) => property.columnTypes[0]),
+  };
+}
+
+export function insertStatement(target: TableTarget): { name: string; text: string } {
+  const arrays = target.types.map((type, index) => `$${index + 1}::${type}[]`);
+  return {
+    name: `insert_${target.table}`,
+    text:
+      `insert into ${target.table} (${target.columns.join(', ')}) ` +
+      `select * from unnest(${arrays.join(', ')})`,
+  };
+}
+
+/** Rows turned into one array per column. */
+function columnArrays(target: TableTarget, rows: readonly Row[]): unknown[][] {
+  return target.columns.map((_, column) => rows.map((row) => row[column]));
+}
+
+export async function insertRows(
+  client: PoolClient,
+  target: TableTarget,
+  rows: readonly Row[],
+): Promise<void> {
+  await client.query({ ...insertStatement(target), values: columnArrays(target, rows) });
+}
+
+/** Runs `work` on a connection of the ORM's pool (a `pg` client). */
+export async function withPoolClient<T>(
+  knex: Knex,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = (await knex.client.acquireConnection()) as PoolClient;
+  try {
+    return await work(client);
+  } finally {
+    await knex.client.releaseConnection(client);
+  }
+}
+
+/** Runs `work` in one transaction on one pooled connection. */
+export function inTransaction<T>(knex: Knex, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return withPoolClient(knex, async (client) => {
+    await client.query('begin');
+    try {
+      const result = await work(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      throw error;
+    }
+  });
+}
