@@ -10,6 +10,7 @@ import { loadContract, type OpenApiDocument } from './http/contract';
 import { createCors } from './http/cors';
 import { serveDashboard } from './http/dashboard';
 import { createErrorHandler } from './http/error-handler';
+import { parseJsonBodies } from './http/json-body';
 import { problems } from './http/problems';
 import { createRequestLog } from './http/request-log';
 import { createRoutes } from './http/routes';
@@ -27,8 +28,8 @@ export interface AppDependencies {
   logger: Logger;
 }
 
-const EVENT_BODY_LIMIT = '16kb';
-const BATCH_BODY_LIMIT = '512kb';
+const EVENT_BODY_LIMIT_KIB = 16;
+const BATCH_BODY_LIMIT_KIB = 512;
 
 /**
  * Builds the Express app; it never listens (see server.ts). The contract
@@ -48,8 +49,8 @@ export function createApp({ config, database, events, logger }: AppDependencies)
   app.use(`${config.basePath}/dashboard`, serveDashboard());
   app.use(`${config.basePath}/reports`, requireReportsToken(config.reportsToken));
   // The batch route's parser runs first; the general one then sees a parsed body and skips it.
-  app.use(`${config.basePath}/events`, parseJsonBodies(BATCH_BODY_LIMIT));
-  app.use(parseJsonBodies(EVENT_BODY_LIMIT));
+  app.use(`${config.basePath}/events`, parseJsonBodies(BATCH_BODY_LIMIT_KIB));
+  app.use(parseJsonBodies(EVENT_BODY_LIMIT_KIB));
   app.use(createValidator(contract.document));
 
   const handlers = {
@@ -73,27 +74,21 @@ function columnsOf(kind: Parameters<typeof reportDefinition>[0]): readonly strin
   return reportDefinition(kind).columns;
 }
 
-/**
- * `navigator.sendBeacon` can only send text/plain without a preflight, so a
- * text/plain body is parsed as the JSON it holds; the contract lists both
- * media types with the same schema.
- */
-function parseJsonBodies(limit: string): RequestHandler {
-  return express.json({ limit, type: ['application/json', 'text/plain'], strict: false });
-}
-
 function createValidator(document: OpenApiDocument): RequestHandler[] {
   return OpenApiValidator.middleware({
     // The validator keeps its own copy; ours stays as served.
     apiSpec: structuredClone(document) as never,
     validateRequests: {
-      allowUnknownQueryParameters: false,
+      // A frontend's cache-busting `?t=…` must not cost an event.
+      allowUnknownQueryParameters: true,
       coerceTypes: false,
       allErrors: true,
       discriminator: true,
     },
     validateResponses: false,
     validateFormats: true,
+    // 'full' checks calendar dates (no 2026-02-30), not only their shape.
+    ajvFormats: { mode: 'full' },
     ignoreUndocumented: false,
   }) as RequestHandler[];
 }

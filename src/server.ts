@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 
 import { createApp } from './app';
 import type { Config } from './config';
-import { openDatabase } from './db/database';
+import { isDatabaseUnreachable } from './db/database-errors';
+import { openDatabase, pendingMigrations, type Database } from './db/database';
 import { EventStore } from './events/event-store';
 
 export interface RunningServer {
@@ -17,6 +18,10 @@ export interface RunningServer {
 /** The runner around the app factory: opens the database, listens, and knows how to stop. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const database = await openDatabase(config, logger);
+  await refuseUnmigrated(database, logger).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
   const events = new EventStore(database, config.ingestQueueMax);
   const app = createApp({ config, database, events, logger });
 
@@ -38,6 +43,31 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger.info('stopped');
     },
   };
+}
+
+/**
+ * A server database is migrated by its operator (`search-analytics migrate`);
+ * serving from one that is behind would answer every event with an error.
+ * One that cannot be reached yet is served anyway: requests get 503 until
+ * it answers.
+ */
+async function refuseUnmigrated(database: Database, logger: Logger): Promise<void> {
+  if (database.embedded) return;
+
+  try {
+    const pending = await pendingMigrations(database);
+    if (pending.length > 0) {
+      throw new Error(
+        `the database lacks migrations ${pending.join(', ')}: run 'search-analytics migrate' first`,
+      );
+    }
+  } catch (error) {
+    if (!isDatabaseUnreachable(error)) throw error;
+    logger.warn(
+      { cause: String(error) },
+      'database unreachable at start; answering 503 until it is back',
+    );
+  }
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {

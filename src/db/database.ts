@@ -95,6 +95,12 @@ export async function migrate(database: Database, logger: Logger): Promise<strin
   return names;
 }
 
+/** Migrations that exist in the code but not yet in the database. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const pending = await database.orm.getMigrator().getPendingMigrations();
+  return pending.map((migration) => migration.name);
+}
+
 async function closeAll(orm: MikroORM, embedded: EmbeddedPostgres | undefined): Promise<void> {
   await orm.close(true);
   await embedded?.stop();

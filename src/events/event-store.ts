@@ -97,7 +97,9 @@ export class EventStore {
   async addBatch(events: readonly BatchedEvent[]): Promise<void> {
     const rowsByKind = [...groupRows(events)];
     const writeAll = async (client: PoolClient) => {
-      for (const [kind, rows] of rowsByKind) await insertRows(client, this.targets[kind], rows);
+      for (const [kind, rows] of rowsByKind) {
+        await insertRows(client, this.targets[kind], rows);
+      }
     };
 
     // One statement is atomic by itself; several need a transaction.

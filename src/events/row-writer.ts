@@ -3,14 +3,16 @@ import type { Knex } from '@mikro-orm/knex';
 import type { PoolClient } from 'pg';
 
 /**
- * Writes event rows with one prepared statement per table:
+ * Writes event rows with one short statement per table, whatever the count:
  *
  *   insert into search_event (query, session_uuid, result_count)
  *   select * from unnest($1::text[], $2::uuid[], $3::int[])
  *
- * Each column travels as one array, so the statement text is the same for 1
- * row or 1,000: PostgreSQL parses and plans it once per connection instead of
- * once per batch, and no batch nears the 65,535-parameter limit.
+ * Each column travels as one array, so PostgreSQL parses a few dozen bytes
+ * instead of a VALUES list a thousand rows long, and no batch nears the
+ * 65,535-parameter limit. The statement is deliberately not a named prepared
+ * one: PGlite keeps one session behind every socket connection, so a name
+ * prepared by a connection that died is still taken when the pool reconnects.
  */
 
 export interface TableTarget {
@@ -31,14 +33,12 @@ export function tableTarget(meta: EntityMetadata, properties: readonly string[])
   };
 }
 
-export function insertStatement(target: TableTarget): { name: string; text: string } {
+export function insertStatement(target: TableTarget): string {
   const arrays = target.types.map((type, index) => `$${index + 1}::${type}[]`);
-  return {
-    name: `insert_${target.table}`,
-    text:
-      `insert into ${target.table} (${target.columns.join(', ')}) ` +
-      `select * from unnest(${arrays.join(', ')})`,
-  };
+  return (
+    `insert into ${target.table} (${target.columns.join(', ')}) ` +
+    `select * from unnest(${arrays.join(', ')})`
+  );
 }
 
 /** Rows turned into one array per column. */
@@ -51,7 +51,7 @@ export async function insertRows(
   target: TableTarget,
   rows: readonly Row[],
 ): Promise<void> {
-  await client.query({ ...insertStatement(target), values: columnArrays(target, rows) });
+  await client.query(insertStatement(target), columnArrays(target, rows));
 }
 
 /** Runs `work` on a connection of the ORM's pool (a `pg` client). */

@@ -5,10 +5,14 @@ import { isDatabaseUnreachable, isRowRejected } from '../db/database-errors';
 import { HttpProblem, problems, type FieldError } from './problems';
 import { requestIdOf } from './request-log';
 
-/** The shape of body-parser's errors (https://github.com/expressjs/body-parser#errors). */
+/**
+ * The shape of body-parser's errors (https://github.com/expressjs/body-parser#errors),
+ * and of the http-errors it passes on, such as a body that fails to inflate.
+ */
 interface BodyParserError {
-  type: string;
+  type?: string;
   status: number;
+  expose?: boolean;
   limit?: number;
 }
 
@@ -16,10 +20,16 @@ interface BodyParserError {
 interface ValidatorError {
   status: number;
   errors: { path: string; message: string }[];
+  /** e.g. `Allow` on a 405. */
+  headers?: Record<string, string>;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof (error as BodyParserError)?.type === 'string' && 'status' in (error as object);
+  const candidate = error as Partial<BodyParserError> | undefined;
+  return (
+    typeof candidate?.status === 'number' &&
+    (typeof candidate.type === 'string' || candidate.expose === true)
+  );
 }
 
 function isValidatorError(error: unknown): error is ValidatorError {
@@ -36,7 +46,8 @@ function fromBodyParser(error: BodyParserError): HttpProblem | undefined {
     case 'charset.unsupported':
       return problems.unsupportedMediaType();
     default:
-      return undefined;
+      // e.g. a body that fails to inflate under its Content-Encoding
+      return error.status >= 400 && error.status < 500 ? problems.unreadableBody() : undefined;
   }
 }
 
@@ -47,7 +58,7 @@ function fromValidator(error: ValidatorError): HttpProblem | undefined {
     case 404:
       return problems.notFound();
     case 405:
-      return problems.methodNotAllowed();
+      return problems.methodNotAllowed(error.headers?.Allow);
     case 413:
       return problems.payloadTooLarge('the limit');
     case 415:
@@ -71,23 +82,39 @@ export function toProblem(error: unknown): HttpProblem {
 }
 
 /**
- * The one place where failures become responses. 5xx are logged as errors
- * with their cause; 4xx are the client's business and logged at info by the
- * request log. Internal messages never reach the client.
+ * The one place where failures become responses. 5xx are logged (below);
+ * 4xx are the client's business and logged at info by the request log.
+ * Internal messages never reach the client.
  */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const problem = toProblem(error);
 
-    if (problem.status >= 500) {
-      logger.error(
-        { req_id: requestIdOf(res), err: error, problem: problem.kind },
-        'request failed',
-      );
-    }
+    logFailure(logger, requestIdOf(res), error, problem);
     if (res.headersSent) return;
 
     if (problem.retryAfter !== undefined) res.setHeader('Retry-After', String(problem.retryAfter));
+    if (problem.allow !== undefined) res.setHeader('Allow', problem.allow);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   };
+}
+
+/**
+ * An unexpected failure is an error, logged with its cause. A 503 the service
+ * chose (database down, queue full) is a warning without a stack: under a
+ * probe or an outage it repeats, and its cause is already known.
+ */
+function logFailure(logger: Logger, requestId: unknown, error: unknown, problem: HttpProblem) {
+  if (problem.status < 500) return;
+
+  const entry = { req_id: requestId, problem: problem.kind };
+  if (problem.status === 503) {
+    logger.warn({ ...entry, cause: causeOf(error) }, 'request refused');
+  } else {
+    logger.error({ ...entry, err: error }, 'request failed');
+  }
+}
+
+function causeOf(error: unknown): string {
+  return error instanceof HttpProblem ? error.kind : String((error as Error)?.message ?? error);
 }

@@ -18,18 +18,31 @@ export interface Problem {
 
 const TYPE_PREFIX = 'urn:search-analytics:problem:';
 
+export interface ProblemExtras {
+  errors?: FieldError[];
+  /** Seconds for the Retry-After header of a 503. */
+  retryAfter?: number;
+  /** The Allow header of a 405. */
+  allow?: string;
+}
+
 export class HttpProblem extends Error {
+  readonly errors?: FieldError[];
+  readonly retryAfter?: number;
+  readonly allow?: string;
+
   constructor(
     readonly status: number,
     readonly kind: string,
     readonly title: string,
     readonly detail: string,
-    readonly errors?: FieldError[],
-    /** Seconds for the Retry-After header of a 503. */
-    readonly retryAfter?: number,
+    extras: ProblemExtras = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
+    this.errors = extras.errors;
+    this.retryAfter = extras.retryAfter;
+    this.allow = extras.allow;
   }
 
   toJSON(): Problem {
@@ -51,16 +64,23 @@ export const problems = {
       'validation',
       'Invalid request',
       'The request does not match the API contract.',
-      errors,
+      { errors },
     ),
   malformedJson: () =>
     new HttpProblem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.'),
+  unreadableBody: () =>
+    new HttpProblem(
+      400,
+      'unreadable-body',
+      'Unreadable body',
+      'The request body could not be read as sent (check its Content-Encoding).',
+    ),
   rowRejected: () =>
     new HttpProblem(
       400,
       'rejected-by-database',
-      'Event refused',
-      'The database refused the values of this event; nothing was stored.',
+      'Values refused',
+      'The database refused the values of this request; nothing was stored.',
     ),
   unauthorized: (detail: string) => new HttpProblem(401, 'unauthorized', 'Unauthorized', detail),
   forbiddenOrigin: () =>
@@ -71,12 +91,13 @@ export const problems = {
       'Requests from this origin are not accepted.',
     ),
   notFound: () => new HttpProblem(404, 'not-found', 'Not found', 'No operation matches this path.'),
-  methodNotAllowed: () =>
+  methodNotAllowed: (allow?: string) =>
     new HttpProblem(
       405,
       'method-not-allowed',
       'Method not allowed',
       'This path does not take this method.',
+      { allow },
     ),
   payloadTooLarge: (limit: string) =>
     new HttpProblem(
@@ -90,7 +111,7 @@ export const problems = {
       415,
       'unsupported-media-type',
       'Unsupported media type',
-      'Send the body as application/json (or text/plain holding JSON).',
+      'Send the body as UTF-8 application/json (or text/plain holding JSON).',
     ),
   notAcceptable: () =>
     new HttpProblem(
@@ -105,8 +126,7 @@ export const problems = {
       'database-unavailable',
       'Service unavailable',
       'The database cannot be reached; nothing was stored. Retry later.',
-      undefined,
-      5,
+      { retryAfter: 5 },
     ),
   queueFull: () =>
     new HttpProblem(
@@ -114,8 +134,7 @@ export const problems = {
       'queue-full',
       'Service busy',
       'Too many events are waiting to be stored; nothing was stored. Retry later.',
-      undefined,
-      1,
+      { retryAfter: 1 },
     ),
   shuttingDown: () =>
     new HttpProblem(
@@ -123,8 +142,7 @@ export const problems = {
       'shutting-down',
       'Service stopping',
       'The service is shutting down; nothing was stored. Retry later.',
-      undefined,
-      2,
+      { retryAfter: 2 },
     ),
   internal: () =>
     new HttpProblem(

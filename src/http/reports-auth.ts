@@ -34,7 +34,6 @@ function reportsDisabled(): HttpProblem {
     'reports-disabled',
     'Reports disabled',
     'No REPORTS_TOKEN is configured, so reports are not served.',
-    undefined,
-    3600,
+    { retryAfter: 3600 },
   );
 }

@@ -22,7 +22,7 @@ export function createServiceHandlers(
   database: Database,
   contract: Contract,
 ): Pick<OperationHandlers, ServiceOperation> {
-  const docs = readDocs();
+  const docs = withServers(readDocs(), contract);
 
   return {
     getHealth: (_req, res) => {
@@ -51,6 +51,16 @@ export function createServiceHandlers(
       res.type('application/json').send(contract.json);
     },
   };
+}
+
+/**
+ * The page is built once, from the contract with `servers: [{url: /}]`; the
+ * service may run under BASE_PATH, so the page's copy is pointed there too.
+ */
+function withServers(html: string, contract: Contract): string {
+  const built = JSON.stringify({ servers: [{ url: '/' }] }).slice(1, -1);
+  const served = JSON.stringify({ servers: contract.document.servers }).slice(1, -1);
+  return html.split(built).join(served);
 }
 
 function readDocs(): string {

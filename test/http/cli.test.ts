@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
+import { createTestDatabase } from '../support/test-database';
+
 /** The command line as an operator meets it (built output, as `npx search-analytics`). */
 
 const cli = path.join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
@@ -28,5 +30,26 @@ describe('search-analytics', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(variable);
+  });
+});
+
+// Only a server database can be behind on migrations; the embedded one migrates itself.
+const withServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+
+describe('search-analytics serve on a server database', () => {
+  withServer('when the database is not migrated, then it stops saying to migrate', async () => {
+    const testDatabase = await createTestDatabase();
+    try {
+      const run = spawnSync(process.execPath, [cli, 'serve'], {
+        env: { PATH: process.env.PATH, PORT: '0', DATABASE_URL: testDatabase.settings.databaseUrl },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("run 'search-analytics migrate' first");
+    } finally {
+      await testDatabase.drop();
+    }
   });
 });
