@@ -48,9 +48,9 @@ export function createApp({ config, database, events, logger }: AppDependencies)
   app.use(createCors(config.allowedOrigins));
   app.use(`${config.basePath}/dashboard`, serveDashboard());
   app.use(`${config.basePath}/reports`, requireReportsToken(config.reportsToken));
-  // The batch route's parser runs first; the general one then sees a parsed body and skips it.
-  app.use(`${config.basePath}/events`, parseJsonBodies(BATCH_BODY_LIMIT_KIB));
-  app.use(parseJsonBodies(EVENT_BODY_LIMIT_KIB));
+  app.use(
+    parseJsonBodies(EVENT_BODY_LIMIT_KIB, { [`${config.basePath}/events`]: BATCH_BODY_LIMIT_KIB }),
+  );
   app.use(createValidator(contract.document));
 
   const handlers = {

@@ -5,7 +5,7 @@ import express, { type RequestHandler } from 'express';
 import { HttpProblem, problems } from './problems';
 
 /**
- * The JSON body parser for events, in three steps:
+ * The JSON body parser for events, with a size limit per path, in three steps:
  *
  * 1. A declared Content-Length over the limit is refused at once, with the
  *    connection closed; body-parser alone would first read the whole body
@@ -16,12 +16,30 @@ import { HttpProblem, problems } from './problems';
  * 3. A body that is not valid UTF-8 is refused rather than stored with
  *    U+FFFD replacement characters in place of what the client sent.
  */
-export function parseJsonBodies(limitKiB: number): RequestHandler[] {
+export function parseJsonBodies(
+  limitKiB: number,
+  largerLimitsKiB: Readonly<Record<string, number>>,
+): RequestHandler {
+  const fallback = jsonParser(limitKiB);
+  const parsers = new Map(
+    Object.entries(largerLimitsKiB).map(([path, kiB]) => [path, jsonParser(kiB)]),
+  );
+
+  return (req, res, next) => (parsers.get(req.path) ?? fallback)(req, res, next);
+}
+
+function jsonParser(limitKiB: number): RequestHandler {
   const limit = limitKiB * 1024;
-  return [
-    refuseDeclaredOversize(limit, `${limitKiB} KiB`),
-    express.json({ limit, type: ['application/json', 'text/plain'], strict: false, verify }),
-  ];
+  const refuse = refuseDeclaredOversize(limit, `${limitKiB} KiB`);
+  const parse = express.json({
+    limit,
+    type: ['application/json', 'text/plain'],
+    strict: false,
+    verify,
+  });
+
+  return (req, res, next) =>
+    refuse(req, res, (error?: unknown) => (error ? next(error) : parse(req, res, next)));
 }
 
 function refuseDeclaredOversize(limit: number, label: string): RequestHandler {

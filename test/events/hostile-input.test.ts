@@ -105,6 +105,17 @@ describe(`hostile input (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, 
     expect(status).toBe(413);
   });
 
+  it('when a batch body is over 512 KiB, then it is 413; a single event may not use that limit', async () => {
+    const padding = 'x'.repeat(600 * 1024);
+    const batch = await app.request('/analytics/events', { body: { events: [], padding } });
+    const single = await app.request('/analytics/search_event', {
+      body: { query: 'cat', session_uuid: session, padding: 'x'.repeat(100 * 1024) },
+    });
+
+    expect(batch.status).toBe(413);
+    expect(single.status).toBe(413);
+  });
+
   it('when a method is not allowed, then the 405 says which are, in Allow', async () => {
     const response = await app.request('/analytics/search_event', { method: 'PUT' });
 
