@@ -45,21 +45,31 @@ export async function clearEventsAndReports(sql: Sql): Promise<void> {
 
 /** Inserts each event table's rows in their given order, in one statement per table. */
 export async function insertFixtureEvents(sql: Sql, events: FixtureEvents): Promise<void> {
-  for (const [table, columns] of Object.entries(EVENT_COLUMNS)) {
-    const quoted = columns.map((column) => `"${column}"`);
-    await sql.query(
-      `insert into ${table} (${quoted.join(', ')})
-       select ${quoted.map((column) => `r.${column}`).join(', ')}
-         from jsonb_array_elements($1::jsonb) with ordinality as e(doc, n),
-              jsonb_populate_record(null::${table}, e.doc) as r
-        order by e.n`,
-      [JSON.stringify(events[table] ?? [])],
-    );
+  for (const table of Object.keys(EVENT_COLUMNS)) {
+    await insertEventRows(sql, table, events[table] ?? []);
   }
+}
+
+/** Inserts rows (with their timestamps) into one event table, in order, so ids follow it. */
+export async function insertEventRows(sql: Sql, table: string, rows: FixtureRow[]) {
+  const quoted = EVENT_COLUMNS[table].map((column) => `"${column}"`);
+  await sql.query(
+    `insert into ${table} (${quoted.join(', ')})
+     select ${quoted.map((column) => `r.${column}`).join(', ')}
+       from jsonb_array_elements($1::jsonb) with ordinality as e(doc, n),
+            jsonb_populate_record(null::${table}, e.doc) as r
+      order by e.n`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** (Re)creates the catalog table `name` with the fixture's `catalog_image` rows. */
 export async function createFixtureCatalog(sql: Sql, name: string, events: FixtureEvents) {
+  await createCatalogTable(sql, name, events.catalog_image ?? []);
+}
+
+/** (Re)creates a catalog table like the search engine's `image` table, holding `rows`. */
+export async function createCatalogTable(sql: Sql, name: string, rows: FixtureRow[]) {
   const table = quoteQualifiedName(name);
   await sql.query(`drop table if exists ${table}`);
   await sql.query(
@@ -69,7 +79,7 @@ export async function createFixtureCatalog(sql: Sql, name: string, events: Fixtu
   await sql.query(
     `insert into ${table} select * from jsonb_to_recordset($1::jsonb)
        as r(identifier uuid, source varchar, provider varchar, title varchar)`,
-    [JSON.stringify(events.catalog_image ?? [])],
+    [JSON.stringify(rows)],
   );
 }
 

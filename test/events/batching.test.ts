@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Database } from '../../src/db/database';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  createTestDatabase,
-  openMigratedDatabase,
-  selectAll,
-  type TestDatabase,
-} from '../support/test-database';
+import { startTestApp, startTestStack, type TestApp, type TestStack } from '../support/test-app';
+import { selectAll } from '../support/test-database';
 
 /**
  * Natural batching of single events and the batch endpoint (issue 5): every
@@ -23,21 +18,16 @@ async function countRows(database: Database, table: string): Promise<number> {
 }
 
 describe(`event batching (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, () => {
-  let testDatabase: TestDatabase;
+  let stack: TestStack;
   let database: Database;
   let app: TestApp;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    database = await openMigratedDatabase(testDatabase);
-    app = await startTestApp(database);
+    stack = await startTestStack();
+    ({ database, app } = stack);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await testDatabase.drop();
-  });
+  afterAll(() => stack.close());
 
   beforeEach(async () => {
     await database.knex.raw(

@@ -1,11 +1,6 @@
 import type { Database } from '../../src/db/database';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  createTestDatabase,
-  openMigratedDatabase,
-  selectAll,
-  type TestDatabase,
-} from '../support/test-database';
+import { startTestStack, type TestApp, type TestStack } from '../support/test-app';
+import { selectAll } from '../support/test-database';
 
 /** The rules of SPEC §3 beyond the fixture requests, each as its own case. */
 
@@ -27,21 +22,16 @@ const click = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe(`event rules (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, () => {
-  let testDatabase: TestDatabase;
+  let stack: TestStack;
   let database: Database;
   let app: TestApp;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    database = await openMigratedDatabase(testDatabase);
-    app = await startTestApp(database, { BASE_PATH: '/analytics', ALLOWED_ORIGINS: origin });
+    stack = await startTestStack({ BASE_PATH: '/analytics', ALLOWED_ORIGINS: origin });
+    ({ database, app } = stack);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await testDatabase.drop();
-  });
+  afterAll(() => stack.close());
 
   async function rowCount(table: string): Promise<number> {
     return (await selectAll(database, table)).length;

@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Database } from '../../src/db/database';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  createTestDatabase,
-  openMigratedDatabase,
-  selectAll,
-  type TestDatabase,
-} from '../support/test-database';
+import { startTestStack, type TestApp, type TestStack } from '../support/test-app';
+import { selectAll } from '../support/test-database';
 
 /**
  * Replays what deployed frontends send (test/fixtures/frontend-requests.jsonl):
@@ -75,24 +70,19 @@ async function countRows(database: Database): Promise<Record<string, number>> {
 }
 
 describe(`frontend requests (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, () => {
-  let testDatabase: TestDatabase;
+  let stack: TestStack;
   let database: Database;
   let app: TestApp;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    database = await openMigratedDatabase(testDatabase);
-    app = await startTestApp(database, {
+    stack = await startTestStack({
       BASE_PATH: '/analytics',
       ALLOWED_ORIGINS: 'https://search.example.org',
     });
+    ({ database, app } = stack);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await testDatabase.drop();
-  });
+  afterAll(() => stack.close());
 
   it.each(cases.map((request) => [request.name, request] as const))(
     '%s',

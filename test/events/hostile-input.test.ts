@@ -1,13 +1,8 @@
 import http from 'node:http';
 
 import type { Database } from '../../src/db/database';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  createTestDatabase,
-  openMigratedDatabase,
-  selectAll,
-  type TestDatabase,
-} from '../support/test-database';
+import { startTestStack, type TestApp, type TestStack } from '../support/test-app';
+import { selectAll } from '../support/test-database';
 
 /**
  * Inputs a hostile tester sent to the first version, each of which got a 500
@@ -17,21 +12,16 @@ import {
 const session = '6a1c1d2e-8b3f-4c2a-9e4d-1f0a2b3c4d5e';
 
 describe(`hostile input (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, () => {
-  let testDatabase: TestDatabase;
+  let stack: TestStack;
   let database: Database;
   let app: TestApp;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    database = await openMigratedDatabase(testDatabase);
-    app = await startTestApp(database, { BASE_PATH: '/analytics', REPORTS_TOKEN: 'secret' });
+    stack = await startTestStack({ BASE_PATH: '/analytics', REPORTS_TOKEN: 'secret' });
+    ({ database, app } = stack);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.close();
-    await testDatabase.drop();
-  });
+  afterAll(() => stack.close());
 
   async function searchRows(): Promise<number> {
     return (await selectAll(database, 'search_event')).length;

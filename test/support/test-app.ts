@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/database';
 import { EventStore } from '../../src/events/event-store';
 import { ContractChecker } from './contract';
-import { silentLogger } from './test-database';
+import { createTestDatabase, openMigratedDatabase, silentLogger } from './test-database';
 
 export interface TestApp {
   readonly baseUrl: string;
@@ -101,4 +101,27 @@ export function checkAgainstContract(
     return;
   }
   contract.check(method, route, status, contentType, json);
+}
+
+/** A test file's own database (see test-database.ts) with the app in front of it. */
+export interface TestStack {
+  readonly database: Database;
+  readonly app: TestApp;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const testDatabase = await createTestDatabase();
+  const database = await openMigratedDatabase(testDatabase);
+  const app = await startTestApp(database, env);
+
+  return {
+    database,
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
 }
