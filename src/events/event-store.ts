@@ -3,7 +3,8 @@ import type { PoolClient } from 'pg';
 import type { components } from '../../generated/api';
 import type { Database } from '../db/database';
 import { BatchInserter } from './batch-inserter';
-import { inTransaction, insertRows, tableTarget, withPoolClient } from './row-writer';
+import { inTransaction, withPoolClient } from '../db/pool-client';
+import { insertRows, tableTarget } from './row-writer';
 import type { Row, TableTarget } from './row-writer';
 import {
   DetailPageEventSchema,

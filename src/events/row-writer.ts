@@ -1,5 +1,4 @@
 import type { EntityMetadata } from '@mikro-orm/core';
-import type { Knex } from '@mikro-orm/knex';
 import type { PoolClient } from 'pg';
 
 /**
@@ -52,32 +51,4 @@ export async function insertRows(
   rows: readonly Row[],
 ): Promise<void> {
   await client.query(insertStatement(target), columnArrays(target, rows));
-}
-
-/** Runs `work` on a connection of the ORM's pool (a `pg` client). */
-export async function withPoolClient<T>(
-  knex: Knex,
-  work: (client: PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = (await knex.client.acquireConnection()) as PoolClient;
-  try {
-    return await work(client);
-  } finally {
-    await knex.client.releaseConnection(client);
-  }
-}
-
-/** Runs `work` in one transaction on one pooled connection. */
-export function inTransaction<T>(knex: Knex, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  return withPoolClient(knex, async (client) => {
-    await client.query('begin');
-    try {
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => {});
-      throw error;
-    }
-  });
 }
