@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261204000000_event_tables } from './Migration20261204000000_event_tables';
 import { Migration20261204010000_attribution_referrer_event } from './Migration20261204010000_attribution_referrer_event';
 import { Migration20261204020000_report_tables } from './Migration20261204020000_report_tables';
+import { Migration20261204030000_event_timestamps_utc } from './Migration20261204030000_event_timestamps_utc';
 
 /**
  * Every migration, oldest first. Listing the classes (rather than scanning a
@@ -16,4 +17,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261204010000_attribution_referrer_event,
   },
   { name: 'Migration20261204020000_report_tables', class: Migration20261204020000_report_tables },
+  {
+    name: 'Migration20261204030000_event_timestamps_utc',
+    class: Migration20261204030000_event_timestamps_utc,
+  },
 ];
