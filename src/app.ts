@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { pooledSql } from './db/pooled-sql';
 import { createEventHandlers } from './events/event-handlers';
 import type { EventStore } from './events/event-store';
 import { loadContract, type OpenApiDocument } from './http/contract';
@@ -12,11 +13,10 @@ import { serveDashboard } from './http/dashboard';
 import { createErrorHandler } from './http/error-handler';
 import { parseJsonBodies } from './http/json-body';
 import { problems } from './http/problems';
+import { requireReportsToken } from './http/reports-auth';
 import { createRequestLog } from './http/request-log';
 import { createRoutes } from './http/routes';
 import { createServiceHandlers } from './http/service-handlers';
-import { requireReportsToken } from './http/reports-auth';
-import { pooledSql } from './db/pooled-sql';
 import { reportDefinition } from './reports/all-reports';
 import { readReports } from './reports/read-reports';
 import { createReportHandlers, type ReadReports } from './reports/report-handlers';
@@ -45,6 +45,7 @@ export function createApp({ config, database, events, logger }: AppDependencies)
 
   app.use(createRequestLog(logger));
   app.use(withoutTrailingSlash(config.basePath));
+  app.use(headAsGet);
   app.use(createCors(config.allowedOrigins));
   app.use(`${config.basePath}/dashboard`, serveDashboard());
   app.use(`${config.basePath}/reports`, requireReportsToken(config.reportsToken));
@@ -92,6 +93,16 @@ function createValidator(document: OpenApiDocument): RequestHandler[] {
     ignoreUndocumented: false,
   }) as RequestHandler[];
 }
+
+/**
+ * HEAD is GET without a body (RFC 9110 §9.3.2), but the contract lists only
+ * GET. Node decided when the response was made that a HEAD answer carries no
+ * body, so the request can be routed and validated as the GET it mirrors.
+ */
+const headAsGet: RequestHandler = (req, _res, next) => {
+  if (req.method === 'HEAD') req.method = 'GET';
+  next();
+};
 
 /**
  * Deployed frontends post to `/search_event/`: a trailing slash names the

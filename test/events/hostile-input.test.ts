@@ -106,6 +106,16 @@ describe(`hostile input (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, 
     expect(single.status).toBe(413);
   });
 
+  it.each(['/analytics/healthz', '/analytics/', '/analytics/openapi.json'])(
+    'when %s is asked with HEAD, then it answers like GET without a body',
+    async (path) => {
+      const response = await fetch(app.baseUrl + path, { method: 'HEAD' });
+
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('');
+    },
+  );
+
   it('when a method is not allowed, then the 405 says which are, in Allow', async () => {
     const response = await app.request('/analytics/search_event', { method: 'PUT' });
 
