@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app';
 import type { Config } from './config';
 import { isDatabaseUnreachable } from './db/database-errors';
-import { openDatabase, pendingMigrations, type Database } from './db/database';
+import { assertMigrated, openDatabase, type Database } from './db/database';
 import { EventStore } from './events/event-store';
 
 export interface RunningServer {
@@ -45,22 +45,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   };
 }
 
-/**
- * A server database is migrated by its operator (`search-analytics migrate`);
- * serving from one that is behind would answer every event with an error.
- * One that cannot be reached yet is served anyway: requests get 503 until
- * it answers.
- */
+/** Refuses a database behind on migrations; one that cannot be reached yet gets 503s until it is back. */
 async function refuseUnmigrated(database: Database, logger: Logger): Promise<void> {
-  if (database.embedded) return;
-
   try {
-    const pending = await pendingMigrations(database);
-    if (pending.length > 0) {
-      throw new Error(
-        `the database lacks migrations ${pending.join(', ')}: run 'search-analytics migrate' first`,
-      );
-    }
+    await assertMigrated(database);
   } catch (error) {
     if (!isDatabaseUnreachable(error)) throw error;
     logger.warn(

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 
 import type { CommandContext } from '../cli/program';
 import { ConfigError } from '../config';
-import { openDatabase, type Database } from '../db/database';
+import { assertMigrated, openDatabase, type Database } from '../db/database';
 import { ingest } from './ingest';
 import { consume } from './kafka-consumer';
 import { readLines } from './line-reader';
@@ -113,6 +113,7 @@ async function withDatabase<T>(
 ): Promise<T> {
   const database = await openDatabase(config, logger);
   try {
+    await assertMigrated(database);
     return await work(database);
   } finally {
     await database.close();

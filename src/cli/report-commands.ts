@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 
-import { openDatabase } from '../db/database';
+import { assertMigrated, openDatabase } from '../db/database';
 import { pooledSql } from '../db/pooled-sql';
 import { backfill, reportDays, type DayResult, type ReportJobDeps } from '../reports/report-jobs';
 import { isIsoDay } from '../reports/report-window';
@@ -20,6 +20,7 @@ async function withReportJobs<T>(
 ): Promise<T> {
   const database = await openDatabase(config, logger);
   try {
+    await assertMigrated(database);
     const db = pooledSql(database.knex);
     const { reportTimeZone: timeZone, catalogImageTable: catalogTable } = config;
     return await work({ db, logger, timeZone, catalogTable });
@@ -40,6 +41,28 @@ async function untilSignalled<T>(run: (signal: AbortSignal) => Promise<T>): Prom
     return await run(controller.signal);
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
+    // A stopped run is unfinished: `backfill && purge` must not go on as if it were done.
+    if (controller.signal.aborted) process.exitCode = INTERRUPTED;
+  }
+}
+
+const INTERRUPTED = 130;
+
+// Ten years of days: beyond that a range is a typo (say 1026 for 2026), not a backfill.
+const MAX_DAYS = 3660;
+const DAY_MS = 86_400_000;
+
+/**
+ * Refuses a range that is mostly not there yet or absurdly long, before any day is written.
+ * "Tomorrow" is reckoned in UTC plus a day, so no time zone's today is refused.
+ */
+function checkRange(firstDay: string, lastDay: string, now = Date.now()): void {
+  const latest = new Date(now + 2 * DAY_MS).toISOString().slice(0, 10);
+  if (lastDay > latest) {
+    throw new InvalidArgumentError(`${lastDay} has not happened yet.`);
+  }
+  if ((Date.parse(lastDay) - Date.parse(firstDay)) / DAY_MS >= MAX_DAYS) {
+    throw new InvalidArgumentError(`at most ${MAX_DAYS} days in one run; split the range.`);
   }
 }
 
@@ -55,6 +78,7 @@ async function report(context: CommandContext, options: { day: string; to?: stri
   if (options.to !== undefined && options.to < options.day) {
     throw new InvalidArgumentError('--to must not be before --day.');
   }
+  checkRange(options.day, options.to ?? options.day);
   const results = await withReportJobs(context, (deps) =>
     untilSignalled((signal) =>
       reportDays(deps, options.day, options.to ?? options.day, {
@@ -68,6 +92,7 @@ async function report(context: CommandContext, options: { day: string; to?: stri
 }
 
 async function runBackfill(context: CommandContext, options: { since: string; force?: boolean }) {
+  checkRange(options.since, new Date().toISOString().slice(0, 10));
   const results = await withReportJobs(context, (deps) =>
     untilSignalled((signal) =>
       backfill(deps, options.since, {

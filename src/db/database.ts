@@ -101,6 +101,22 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
   return pending.map((migration) => migration.name);
 }
 
+/**
+ * A server database is migrated by its operator (`search-analytics migrate`);
+ * working on one that is behind would fail on its first missing table, so
+ * that is said up front instead. The embedded database migrates itself.
+ */
+export async function assertMigrated(database: Database): Promise<void> {
+  if (database.embedded) return;
+
+  const pending = await pendingMigrations(database);
+  if (pending.length > 0) {
+    throw new Error(
+      `the database lacks migrations ${pending.join(', ')}: run 'search-analytics migrate' first`,
+    );
+  }
+}
+
 async function closeAll(orm: MikroORM, embedded: EmbeddedPostgres | undefined): Promise<void> {
   await orm.close(true);
   await embedded?.stop();

@@ -87,7 +87,7 @@ export const SEARCH_QUALITY_REPORT: ReportDefinition = {
            clicked_pairs::float8 / nullif(pairs, 0),
            rr / nullif(pairs, 0),
            avg_click_rank,
-           1 - clicked_pairs::float8 / nullif(pairs, 0),
+           (pairs - clicked_pairs)::float8 / nullif(pairs, 0),
            zero_results::float8 / nullif(counted, 0),
            relevance
       from (${FIGURES_SQL}) as figures

@@ -24,6 +24,8 @@ export const TOP_SEARCHES_REPORT: ReportDefinition = {
               from (select ${normalisedTermSql('query')} as term, hits
                       from (select query, count(*) as hits from search_event
                              where ${inWindowSql()} group by query) as queries) as terms
+             -- a query of only spaces has no term to list; the window's totals still count it
+             where term <> ''
              group by term
              order by sum(hits) desc, term collate "C"
              limit ${TOP_SEARCHES_LIMIT}) as top`,

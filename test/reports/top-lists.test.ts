@@ -45,6 +45,17 @@ describe('top lists', () => {
     ]);
   });
 
+  it('when a query is only spaces, then it has no top-search row but counts as a search', async () => {
+    await searches(['   ', '\u3000', 'owl']);
+
+    await produceDay();
+
+    const top = await readReports(testDb.db, 'top_searches', DAY, DAY);
+    const usage = await readReports(testDb.db, 'usage', DAY, DAY);
+    expect(top.map(({ term, hits }) => [term, hits])).toEqual([['owl', 1]]);
+    expect(usage[0].searches).toBe(3);
+  });
+
   it('when terms tie, then they are ordered by code point', async () => {
     await searches(['éclair', 'zebra', 'Apple', 'apple', 'Zebra', 'banana', 'éclair']);
 
