@@ -8,20 +8,12 @@ import path from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import {
-  createFixtureCatalog,
-  insertFixtureEvents,
-  readFixtureEvents,
-} from '../../src/cli/demo-data';
 import type { Database } from '../../src/db/database';
-import { pooledSql } from '../../src/db/pooled-sql';
-import { reportDays } from '../../src/reports/report-jobs';
-import { readExpectedDays, type ExpectedDay } from '../reports/report-fixtures';
+import { loadFixtureReports, readExpectedDays, type ExpectedDay } from '../reports/report-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createTestDatabase,
   openMigratedDatabase,
-  silentLogger,
   type TestDatabase,
 } from '../support/test-database';
 import { CHROMIUM, isCanvasDrawn, launchChromium, watchedPage, type Browser } from './browser';
@@ -41,16 +33,6 @@ function buildDashboard(): void {
     cwd: ROOT,
     stdio: 'pipe',
   });
-}
-
-async function loadFixtureReports(database: Database): Promise<void> {
-  const db = pooledSql(database.knex);
-  const events = readFixtureEvents();
-  await insertFixtureEvents(db, events);
-  await createFixtureCatalog(db, 'image', events);
-  const days = UTC_DAYS.map((day) => day.day).sort();
-  const deps = { db, logger: silentLogger, timeZone: 'UTC', catalogTable: 'image' };
-  await reportDays(deps, days[0], days[days.length - 1]);
 }
 
 /** The top-searches table as shown: the exact value each cell carries. */

@@ -1,8 +1,11 @@
-import { Client } from 'pg';
-
 import { migrate, openDatabase, type Database } from '../../src/db/database';
 import { IN_MEMORY, startEmbeddedPostgres } from '../../src/db/embedded-postgres';
-import { createTestDatabase, silentLogger, type TestDatabase } from '../support/test-database';
+import {
+  createTestDatabase,
+  silentLogger,
+  withClient,
+  type TestDatabase,
+} from '../support/test-database';
 
 /**
  * A database the original service made: its event tables (no result_count,
@@ -21,16 +24,6 @@ const legacySchema = `
   values ('2026-11-30 23:30:00', 'old lake', '6a1c1d2e-8b3f-4c2a-9e4d-1f0a2b3c4d5e');
 `;
 
-async function onUrl<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 describe(`a database of the original service (${process.env.TEST_DB_LABEL ?? 'embedded'})`, () => {
   let testDatabase: TestDatabase;
   let stopEmbedded: () => Promise<void> = async () => {};
@@ -46,7 +39,7 @@ describe(`a database of the original service (${process.env.TEST_DB_LABEL ?? 'em
       url = embedded.url;
       stopEmbedded = () => embedded.stop();
     }
-    await onUrl(url, (client) => client.query(legacySchema));
+    await withClient(url, (client) => client.query(legacySchema));
 
     const settings = { databaseUrl: url, dataDir: IN_MEMORY, dbConnectTimeoutMs: 2000 };
     database = await openDatabase({ ...settings, dbPoolMax: 1 }, silentLogger);

@@ -1,21 +1,18 @@
 import { parse } from 'csv-parse/sync';
 
-import {
-  createFixtureCatalog,
-  insertFixtureEvents,
-  readFixtureEvents,
-} from '../../src/cli/demo-data';
 import type { Database } from '../../src/db/database';
-import { pooledSql } from '../../src/db/pooled-sql';
-import { reportDays } from '../../src/reports/report-jobs';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createTestDatabase,
   openMigratedDatabase,
-  silentLogger,
   type TestDatabase,
 } from '../support/test-database';
-import { readExpectedDays } from './report-fixtures';
+import {
+  fixtureUtcDays,
+  loadFixtureReports,
+  readExpectedDays,
+  type FixtureEvents,
+} from './report-fixtures';
 
 /**
  * GET /reports/*: the stored reports of the fixture days, behind the bearer
@@ -25,32 +22,20 @@ import { readExpectedDays } from './report-fixtures';
 const TOKEN = 'read-api-test-token';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const endpoints = ['usage', 'sources', 'referers', 'top-searches', 'top-results', 'search-quality'];
-const utcDays = readExpectedDays()
-  .filter((day) => day.timezone === 'UTC')
-  .map((day) => day.day)
-  .sort();
+const utcDays = fixtureUtcDays();
 const [firstDay, lastDay] = [utcDays[0], utcDays[utcDays.length - 1]];
 const span = `from=${firstDay}&to=${lastDay}`;
 
 // A search term a spreadsheet would run as a formula, on the first fixture day.
 const formulaTerm = '=hyperlink("http://attacker.example","x")';
 
-async function loadReports(database: Database): Promise<void> {
-  const db = pooledSql(database.knex);
-  const events = readFixtureEvents();
-  events.search_event = [
-    ...events.search_event,
-    {
-      timestamp: `${firstDay}T12:00:00.000Z`,
-      query: formulaTerm,
-      session_uuid: '00000000-0000-0000-0000-0000000000aa',
-      result_count: 1,
-    },
-  ];
-  await insertFixtureEvents(db, events);
-  await createFixtureCatalog(db, 'image', events);
-  const deps = { db, logger: silentLogger, timeZone: 'UTC', catalogTable: 'image' };
-  await reportDays(deps, firstDay, lastDay);
+function addFormulaSearch(events: FixtureEvents): void {
+  events.search_event.push({
+    timestamp: `${firstDay}T12:00:00.000Z`,
+    query: formulaTerm,
+    session_uuid: '00000000-0000-0000-0000-0000000000aa',
+    result_count: 1,
+  });
 }
 
 describe(`GET /reports (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, () => {
@@ -61,7 +46,7 @@ describe(`GET /reports (${process.env.TEST_DB_LABEL ?? 'embedded'} database)`, (
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     database = await openMigratedDatabase(testDatabase);
-    await loadReports(database);
+    await loadFixtureReports(database, addFormulaSearch);
     app = await startTestApp(database, { REPORTS_TOKEN: TOKEN });
   });
 

@@ -2,6 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { createFixtureCatalog, insertFixtureEvents } from '../../src/cli/demo-data';
+import type { Database } from '../../src/db/database';
+import { pooledSql } from '../../src/db/pooled-sql';
+import { reportDays } from '../../src/reports/report-jobs';
+import { silentLogger } from '../support/test-database';
+
 const FIXTURES = join(__dirname, '..', 'fixtures', 'reports');
 
 export type FixtureRow = Record<string, unknown>;
@@ -35,3 +41,29 @@ export {
   insertFixtureEvents as insertAllEvents,
   createCatalogTable as createCatalog,
 } from '../../src/cli/demo-data';
+
+/** The fixture's UTC days, in order (the expected file also holds an America/New_York day). */
+export function fixtureUtcDays(): string[] {
+  return readExpectedDays()
+    .filter((day) => day.timezone === 'UTC')
+    .map((day) => day.day)
+    .sort();
+}
+
+/**
+ * Loads the fixture events (after `edit`, if given) and a catalog `image` into a test
+ * database, then produces the reports of the fixture's UTC days, as the demo does.
+ */
+export async function loadFixtureReports(
+  database: Database,
+  edit: (events: FixtureEvents) => void = () => {},
+): Promise<void> {
+  const db = pooledSql(database.knex);
+  const events = readFixtureEvents();
+  edit(events);
+  await insertFixtureEvents(db, events);
+  await createFixtureCatalog(db, 'image', events);
+  const days = fixtureUtcDays();
+  const deps = { db, logger: silentLogger, timeZone: 'UTC', catalogTable: 'image' };
+  await reportDays(deps, days[0], days[days.length - 1]);
+}

@@ -32,7 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
 
   const name = `sa_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
+  await withClient(serverUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
 
@@ -40,14 +40,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     settings: { databaseUrl: url.toString(), dataDir: IN_MEMORY },
     label: 'postgresql',
     drop: async () => {
-      await withAdminClient(serverUrl, (client) =>
+      await withClient(serverUrl, (client) =>
         client.query(`drop database if exists ${name} with (force)`),
       );
     },
   };
 }
 
-async function withAdminClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** A plain `pg` client on `url` for the length of `work`. */
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
