@@ -1,5 +1,5 @@
 import type { Sql } from './sql-executor';
-import { dailyWindowsSql, isoUtcSql, type DailyWindow } from './report-window';
+import { dailyWindowsSql, isoUtcSql, toDailyWindow, type DailyWindow } from './report-window';
 
 /** A day's window and what is stored for it. */
 export interface DayStatus extends DailyWindow {
@@ -34,10 +34,5 @@ export async function listDays(
       order by days.day`,
     [fromDay, toDay, timeZone],
   );
-  return rows.map((row) => ({
-    day: row.day,
-    start: new Date(row.start_time),
-    end: new Date(row.end_time),
-    reported: row.reported,
-  }));
+  return rows.map((row) => ({ ...toDailyWindow(row), reported: row.reported }));
 }

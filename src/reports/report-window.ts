@@ -60,11 +60,12 @@ export async function dailyWindows(
       order by days.day`,
     [fromDay, toDay, timeZone],
   );
-  return rows.map((row) => ({
-    day: row.day,
-    start: new Date(row.start_time),
-    end: new Date(row.end_time),
-  }));
+  return rows.map(toDailyWindow);
+}
+
+/** A row carrying `day`, `start_time` and `end_time` (as the SQL above selects them) as a window. */
+export function toDailyWindow(row: { day: string; start_time: string; end_time: string }) {
+  return { day: row.day, start: new Date(row.start_time), end: new Date(row.end_time) };
 }
 
 /** The calendar day before today in the report time zone, as `YYYY-MM-DD`. */
